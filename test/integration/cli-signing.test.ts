@@ -13,7 +13,10 @@ describe('hookscope keygen / sign / verify', () => {
   const tmp = tempDir();
   afterAll(tmp.remove);
   const body = join(tmp.dir, 'body.json');
-  writeFileSync(body, '{"id":"evt_1","type":"transaction.accepted","created":' + Math.floor(Date.now() / 1000) + '}');
+  writeFileSync(
+    body,
+    '{"id":"evt_1","type":"transaction.accepted","created":' + Math.floor(Date.now() / 1000) + '}',
+  );
 
   it('round-trips an Instnt RSA signature and explains a tampered body', () => {
     const keys = join(tmp.dir, 'keys');
@@ -24,10 +27,22 @@ describe('hookscope keygen / sign / verify', () => {
 
     const signed = hookscope(['sign', '--scheme', 'instnt-rsa', '--key', join(keys, 'private.pem'), body]);
     expect(signed.status, signed.stderr).toBe(0);
-    const header = signed.stdout.trim().split('\n').find((l) => l.startsWith('Instnt-Signature: '));
+    const header = signed.stdout
+      .trim()
+      .split('\n')
+      .find((l) => l.startsWith('Instnt-Signature: '));
     expect(header).toBeDefined();
 
-    const ok = hookscope(['verify', '--scheme', 'instnt-rsa', '--key', join(keys, 'public.pem'), '-H', header!, body]);
+    const ok = hookscope([
+      'verify',
+      '--scheme',
+      'instnt-rsa',
+      '--key',
+      join(keys, 'public.pem'),
+      '-H',
+      header!,
+      body,
+    ]);
     expect(ok.status, ok.stderr).toBe(0);
     expect(ok.stdout.trim()).toBe('valid');
 
@@ -40,7 +55,10 @@ describe('hookscope keygen / sign / verify', () => {
   });
 
   it('signs Instafill HMAC from stdin and exits 2 on bad usage', () => {
-    const signed = hookscope(['sign', '--scheme', 'instafill-hmac', '--secret', 's3cret', '-'], '{"event":"test.webhook"}');
+    const signed = hookscope(
+      ['sign', '--scheme', 'instafill-hmac', '--secret', 's3cret', '-'],
+      '{"event":"test.webhook"}',
+    );
     expect(signed.status, signed.stderr).toBe(0);
     expect(signed.stdout).toMatch(/^X-Instafill-Signature: sha256=[0-9a-f]{64}$/m);
     const bad = hookscope(['verify', '--scheme', 'nope', '--secret', 'x', '-'], '{}');
