@@ -6,7 +6,7 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
-import { CONTENT_SECURITY_POLICY } from '../host/static-files.js';
+import { CONTENT_SECURITY_POLICY, MIME } from '../host/static-files.js';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'hookscope';
@@ -20,19 +20,6 @@ export const APP_SCHEME_PRIVILEGES = {
   // No bypassCSP, no corsEnabled, no stream/fetch privileges the UI does not need.
   privileges: { standard: true, secure: true, supportFetchAPI: true },
 } as const;
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.json': 'application/json',
-  '.map': 'application/json',
-  '.woff2': 'font/woff2',
-  '.txt': 'text/plain; charset=utf-8',
-};
 
 const notFound = (): Response =>
   new Response('not found', { status: 404, headers: { 'content-type': 'text/plain' } });
