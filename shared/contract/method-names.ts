@@ -29,6 +29,7 @@ export const METHOD_NAMES = [
   'getCaptureCurl',
   'exportHar',
   'importCaptures',
+  'getCertificatePem',
   'getTunnel',
   'updateTunnel',
   'getCatalog',
