@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Engine } from '../core/engine.js';
+import { loadOrCreateReceiverTls } from '../core/receiver/receiver-tls.js';
 import { confBackend } from '../core/store/conf-backend.js';
 import { plainSecretBox } from '../core/store/plain-secret-box.js';
 import { VERSION } from '../core/version.js';
@@ -18,6 +19,8 @@ export interface HostOptions {
   /** 0 = any free port. */
   port?: number;
   receiverPort?: number;
+  /** Serve the receiver over HTTPS with a self-signed certificate kept in the data folder. */
+  receiverHttps?: boolean;
   token?: string;
   /** Defaults to the built renderer beside this file (dist/renderer), when present. */
   rendererDir?: string;
@@ -40,7 +43,11 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     version: VERSION,
     confBackend,
     secretBox: plainSecretBox,
-    receiver: { host: LOOPBACK, port: options.receiverPort ?? DEFAULT_RECEIVER_PORT },
+    receiver: {
+      host: LOOPBACK,
+      port: options.receiverPort ?? DEFAULT_RECEIVER_PORT,
+      ...(options.receiverHttps && { tls: await loadOrCreateReceiverTls(resolve(options.dataDir)) }),
+    },
   });
   let api: RunningApiServer;
   try {

@@ -5,9 +5,10 @@ import { DEFAULT_API_PORT, DEFAULT_RECEIVER_PORT, startHost } from '../serve.js'
 import { reportTunnel, TUNNEL_USAGE, tunnelRequest } from './tunnel-output.js';
 import { type CliCommand, UsageError } from './types.js';
 
-export const SERVE_USAGE = `hookscope serve [--port N] [--receiver-port N] [--data DIR] [--token T] [--tunnel [--tunnel-host URL] [--subdomain S]]
+export const SERVE_USAGE = `hookscope serve [--port N] [--receiver-port N] [--receiver-https] [--data DIR] [--token T] [--tunnel [--tunnel-host URL] [--subdomain S]]
   --port N           control API + UI port on 127.0.0.1 (default ${DEFAULT_API_PORT}; 0 = any free port)
   --receiver-port N  webhook receiver port (default ${DEFAULT_RECEIVER_PORT}; 0 = any free port)
+  --receiver-https   receiver speaks HTTPS (self-signed; trust GET /api/certificate.pem); not with --tunnel
   --data DIR         data folder (default ${defaultDataDir()}; env HOOKSCOPE_DATA)
   --token T          API token (default: env HOOKSCOPE_TOKEN, else a random token per run)
 ${TUNNEL_USAGE}`;
@@ -26,6 +27,7 @@ export const run: CliCommand = async (args, io) => {
     options: {
       port: { type: 'string' },
       'receiver-port': { type: 'string' },
+      'receiver-https': { type: 'boolean' },
       data: { type: 'string' },
       token: { type: 'string' },
       tunnel: { type: 'boolean' },
@@ -38,12 +40,19 @@ export const run: CliCommand = async (args, io) => {
   if (token !== undefined && token.length < 8)
     throw new UsageError('the token must be at least 8 characters');
   const tunnel = tunnelRequest(values);
+  if (values['receiver-https'] && tunnel) {
+    // The tunnel relays the public side's plain HTTP to the receiver port, which would then expect TLS.
+    throw new UsageError(
+      '--receiver-https cannot be combined with --tunnel (the tunnel already serves HTTPS publicly)',
+    );
+  }
   let host: Awaited<ReturnType<typeof startHost>>;
   try {
     host = await startHost({
       dataDir: values.data ?? defaultDataDir(io.env),
       port: parsePort(values.port, '--port', DEFAULT_API_PORT),
       receiverPort: parsePort(values['receiver-port'], '--receiver-port', DEFAULT_RECEIVER_PORT),
+      receiverHttps: values['receiver-https'] === true,
       token,
     });
   } catch (err) {
