@@ -5,6 +5,21 @@
  */
 import { createAreaRegistry } from '../router/area-registry.js';
 import { auditArea } from './audit/index.js';
+import { deliveriesArea } from './deliveries/index.js';
+import { inboxArea } from './inbox/index.js';
+import { keysArea } from './keys/index.js';
+import { playgroundArea } from './playground/index.js';
 import { settingsArea } from './settings/index.js';
+import { subscriptionsArea } from './subscriptions/index.js';
+import { verifyArea } from './verify/index.js';
 
-export const areas = createAreaRegistry([auditArea, settingsArea]);
+export const areas = createAreaRegistry([
+  inboxArea,
+  auditArea,
+  settingsArea,
+  playgroundArea,
+  deliveriesArea,
+  keysArea,
+  verifyArea,
+  subscriptionsArea,
+]);

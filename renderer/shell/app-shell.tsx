@@ -4,6 +4,7 @@ import { areas } from '../areas/index.js';
 import { useRoute } from '../router/use-route.js';
 import { Header } from './header.js';
 import { NotFound } from './not-found.js';
+import { ShortcutsOverlay } from './shortcuts-overlay.js';
 import { StatusBar } from './status-bar.js';
 import { StoreIssuesBanner } from './store-issues-banner.js';
 import { Toasts } from './toasts.js';
@@ -44,6 +45,7 @@ export function AppShell() {
       </main>
       <StatusBar />
       <Toasts />
+      <ShortcutsOverlay />
     </div>
   );
 }

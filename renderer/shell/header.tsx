@@ -4,6 +4,7 @@ import type { AreaDef } from '../router/area-registry.js';
 import { hrefFor } from '../router/hash-route.js';
 import { useAppStore } from '../state/use-app-store.js';
 import { LogoIcon } from '../ui/icons.js';
+import { TunnelPill } from './tunnel-pill.js';
 
 export function Header({ currentAreaId }: { currentAreaId: string | undefined }) {
   return (
@@ -21,6 +22,9 @@ export function Header({ currentAreaId }: { currentAreaId: string | undefined })
           ))}
         </ul>
       </nav>
+      <div className="header-tools">
+        <TunnelPill />
+      </div>
     </header>
   );
 }

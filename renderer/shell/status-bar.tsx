@@ -7,6 +7,7 @@ import { CopyButton } from '../ui/copy-button.js';
 import { formatDuration } from '../ui/format.js';
 import { WarningIcon } from '../ui/icons.js';
 import { useNow } from '../ui/use-now.js';
+import { ClockStatus } from './clock-control.js';
 
 const LIVE_LABEL: Record<LiveState, string> = { open: 'Live', connecting: 'Connecting…', closed: 'Offline' };
 const LIVE_HINT: Record<LiveState, string> = {
@@ -52,6 +53,7 @@ export function StatusBar() {
             <code>{health.dataDir}</code>
           </span>
           <Uptime />
+          <ClockStatus />
           <span className="status-spacer" />
           <StatusWarnings />
         </>

@@ -31,7 +31,7 @@ describe('connect screen', () => {
 
     await page.getByRole('textbox', { name: 'Hookscope URL or token' }).fill(app.uiUrl);
     await page.getByRole('button', { name: 'Connect' }).click();
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Audit log');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Inbox');
     await page.close();
   });
 

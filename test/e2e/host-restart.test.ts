@@ -29,7 +29,7 @@ describe('host restart', () => {
     await page.goto(first.uiUrl);
     const live = page.getByRole('status', { name: 'Live connection' });
     await expect.poll(() => live.textContent()).toBe('Live');
-    await page.getByText('No changes recorded yet').waitFor();
+    await page.getByText('No webhooks here yet').waitFor();
 
     await first.stop();
     await expect.poll(() => live.textContent()).not.toBe('Live');

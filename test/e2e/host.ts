@@ -23,6 +23,8 @@ export interface E2eHostOptions {
   /** A fixed control port (to restart a host where a page expects it); default any free port. */
   port?: number;
   token?: string;
+  /** Serve the receiver over HTTPS (a self-signed certificate in the data folder). */
+  receiverHttps?: boolean;
 }
 
 export async function startE2eHost(options: E2eHostOptions = {}): Promise<E2eHost> {
@@ -41,6 +43,7 @@ export async function startE2eHost(options: E2eHostOptions = {}): Promise<E2eHos
       receiverPort: 0,
       token: options.token ?? E2E_TOKEN,
       rendererDir: RENDERER_DIR,
+      ...(options.receiverHttps && { receiverHttps: true }),
     });
   } catch (err) {
     tmp.remove();

@@ -37,8 +37,9 @@ describe('app shell', () => {
     const uptime = bar.getByRole('timer', { name: 'Uptime' });
     const first = await uptime.textContent();
     await expect.poll(() => uptime.textContent(), { timeout: 5000 }).not.toBe(first);
-    await page.getByText('No changes recorded yet').waitFor();
-    await screenshot(page, 'shell-home-audit');
+    // The home area is the inbox (the lowest navigation order).
+    await page.getByText('No webhooks here yet').waitFor();
+    await screenshot(page, 'shell-home');
   });
 
   it('takes the token out of the address bar and keeps it for this tab only', async () => {
@@ -46,12 +47,14 @@ describe('app shell', () => {
     expect(page.url()).not.toContain(E2E_TOKEN);
     expect(await page.evaluate(() => sessionStorage.getItem('hookscope.token'))).toBe(E2E_TOKEN);
     await page.reload();
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).first().textContent()).toBe('Audit log');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).first().textContent()).toBe('Inbox');
   });
 
   it('routes between areas from the navigation and the hash', async () => {
     const nav = page.getByRole('navigation', { name: 'Main' });
-    expect(await nav.getByRole('link').allTextContents()).toEqual(['Audit log', 'Settings']);
+    const links = await nav.getByRole('link').allTextContents();
+    expect(links[0]).toBe('Inbox');
+    expect(links).toEqual(expect.arrayContaining(['Audit log', 'Settings']));
 
     await nav.getByRole('link', { name: 'Settings' }).click();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Settings');
@@ -60,14 +63,14 @@ describe('app shell', () => {
     expect(await page.title()).toBe('Settings · Hookscope');
 
     await page.goBack();
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Audit log');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Inbox');
   });
 
   it('says when a route names no area', async () => {
     await page.goto(`${app.baseUrl}#/no-such-area`);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Page not found');
     await screenshot(page, 'not-found');
-    await page.getByRole('link', { name: 'Go to Audit log' }).click();
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Audit log');
+    await page.getByRole('link', { name: 'Go to Inbox' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Inbox');
   });
 });

@@ -30,7 +30,7 @@ describe('store issues', () => {
     await page.goto(app.uiUrl);
     const banner = page.getByRole('region', { name: /damaged file/ });
     await expect.poll(() => banner.count()).toBe(1);
-    await page.getByRole('heading', { level: 1, name: 'Audit log' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Inbox' }).waitFor();
     expect(await banner.textContent()).toContain('settings.json');
     expect(await banner.textContent()).toContain('Nothing was deleted');
     await screenshot(page, 'store-issues');

@@ -15,7 +15,7 @@ describe('hookscope keygen / sign / verify', () => {
   const body = join(tmp.dir, 'body.json');
   writeFileSync(
     body,
-    '{"id":"evt_1","type":"transaction.accepted","created":' + Math.floor(Date.now() / 1000) + '}',
+    `{"id":"evt_1","type":"transaction.accepted","created":${Math.floor(Date.now() / 1000)}}`,
   );
 
   it('round-trips an Instnt RSA signature and explains a tampered body', () => {

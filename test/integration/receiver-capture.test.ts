@@ -116,6 +116,14 @@ describe('captures', () => {
     expect(inbox.items.every((c) => c.endpoint === 'inbox')).toBe(true);
   });
 
+  it("answers the tunnel's health probe with 204 and keeps it out of the inbox", async () => {
+    const before = (await rx.call('listCaptures', { limit: 500 })).items.length;
+    const probe = await send(`${rx.url}/.hookscope/tunnel-check/n0nce`, { method: 'GET' });
+    expect(probe.status).toBe(204);
+    expect(probe.headers['x-hookscope-capture']).toBeUndefined();
+    expect((await rx.call('listCaptures', { limit: 500 })).items.length).toBe(before);
+  });
+
   it('answers 413 to a body over the limit and still keeps its headers with a note', async () => {
     const small = await rx.call('createEndpoint', { path: '/hooks/small', guards: { maxBodyBytes: 1000 } });
     const declared = await send(`${rx.url}/hooks/small`, {

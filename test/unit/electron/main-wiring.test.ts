@@ -3,7 +3,7 @@
  * scheme before ready, a locked-down window on app://, the real engine behind one IPC channel per method,
  * and a quit that waits for the engine to flush and release the data folder before exiting.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { contract } from '../../../shared/contract/index.js';
@@ -26,9 +26,12 @@ const fake = vi.hoisted(() => {
   const handlers = new Map<string, (...args: unknown[]) => Promise<unknown>>();
   const schemes: unknown[] = [];
   const protocolHandlers = new Map<string, (request: { url: string; method: string }) => Promise<Response>>();
+  const menus: { template: { label?: string; role?: string }[] }[] = [];
+  const notifications: { title: string; body: string }[] = [];
   class BrowserWindow {
     static getAllWindows = () => windows;
     readonly loaded: string[] = [];
+    readonly events = new Map<string, () => void>();
     readonly webContents = {
       isDestroyed: () => false,
       getURL: () => this.loaded.at(-1) ?? '',
@@ -38,7 +41,13 @@ const fake = vi.hoisted(() => {
       windows.push(this);
     }
     once() {}
-    on() {}
+    on(event: string, fn: () => void) {
+      this.events.set(event, fn);
+    }
+    isDestroyed = () => false;
+    getNormalBounds = () => ({ x: 40, y: 30, width: 1000, height: 700 });
+    isMaximized = () => false;
+    isFullScreen = () => false;
     loadURL(url: string) {
       this.loaded.push(url);
       return Promise.resolve();
@@ -58,6 +67,9 @@ const fake = vi.hoisted(() => {
     setPath: (_name: string, path: string) => {
       state.userData = path;
     },
+    isPackaged: false,
+    setAboutPanelOptions: () => {},
+    setAppUserModelId: () => {},
     quit: () => {
       let prevented = false;
       appEvents.get('before-quit')?.({ preventDefault: () => (prevented = true) });
@@ -101,10 +113,26 @@ const fake = vi.hoisted(() => {
       },
     },
     nativeTheme: { shouldUseDarkColors: false },
+    Menu: {
+      buildFromTemplate: (template: { label?: string; role?: string }[]) => ({ template }),
+      setApplicationMenu: (menu: { template: { label?: string; role?: string }[] }) => menus.push(menu),
+    },
+    Notification: class {
+      static isSupported = () => true;
+      constructor(readonly options: { title: string; body: string }) {}
+      on() {}
+      show() {
+        notifications.push(this.options);
+      }
+    },
+    screen: {
+      getPrimaryDisplay: () => ({ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }),
+      getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }],
+    },
     dialog: { showErrorBox: () => {} },
     shell: { openExternal: async () => {} },
   };
-  return { electron, appEvents, windows, state, handlers, schemes, protocolHandlers };
+  return { electron, appEvents, windows, state, handlers, schemes, protocolHandlers, menus, notifications };
 });
 vi.mock('electron', () => ({ ...fake.electron, default: fake.electron }));
 
@@ -115,7 +143,7 @@ beforeAll(async () => {
   process.env.HOOKSCOPE_DATA = data.dir;
   vi.spyOn(console, 'warn').mockImplementation(() => {});
   await import('../../../electron/main/index.js');
-  await vi.waitFor(() => expect(fake.windows).toHaveLength(1), { timeout: 10_000 });
+  await vi.waitFor(() => expect(fake.windows).toHaveLength(1), { timeout: 25_000 });
 });
 afterAll(() => {
   delete process.env.HOOKSCOPE_DATA;
@@ -180,10 +208,21 @@ describe('electron/main wiring', () => {
     expect(fake.protocolHandlers.has('app')).toBe(true);
   });
 
+  it('installs the application menu with the Go area menu', () => {
+    expect(fake.menus).toHaveLength(1);
+    const labels = fake.menus[0]!.template.map((item) => item.label ?? item.role);
+    expect(labels).toContain('Go');
+    expect(labels).toContain('editMenu');
+    expect(labels).toContain('windowMenu');
+  });
+
   it('on quit, waits for the engine to flush and unlock the data folder, then exits 0', async () => {
     expect(existsSync(join(data.dir, 'hookscope.lock'))).toBe(true);
     fake.electron.app.quit();
     await vi.waitFor(() => expect(fake.state.exitCode).toBe(0));
     expect(existsSync(join(data.dir, 'hookscope.lock'))).toBe(false);
+    // app.exit() skips the window's 'close' event, so the quit itself saved the window state.
+    const saved = JSON.parse(readFileSync(join(data.dir, 'window-state.json'), 'utf8'));
+    expect(saved.window).toEqual({ bounds: { x: 40, y: 30, width: 1000, height: 700 }, maximized: false });
   });
 });

@@ -4,6 +4,7 @@
  * bodies are bounded, guards run before the body is read, and a capture is durable before any answer.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { isTunnelCheckRequest } from '../../../../shared/contract/tunnel.js';
 import type { CaptureRecord } from '../captures/capture-record.js';
 import type { CaptureStore } from '../captures/capture-store.js';
 import { INBOX_GUARDS } from '../endpoints/endpoint-defaults.js';
@@ -51,9 +52,16 @@ async function handle(
   res: ServerResponse,
   viaTunnel: boolean,
 ): Promise<void> {
+  const url = req.url ?? '/';
+  if (isTunnelCheckRequest(req.method, url)) {
+    // The tunnel's own health probe (every 30 s): answered, never captured, so the inbox only shows senders.
+    req.resume();
+    res.writeHead(204, { 'cache-control': 'no-store' });
+    res.end();
+    return;
+  }
   const started = performance.now();
   const at = deps.now();
-  const url = req.url ?? '/';
   const cut = url.indexOf('?');
   const path = cut < 0 ? url : url.slice(0, cut);
   const endpoint = deps.match(path);
