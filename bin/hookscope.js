@@ -6,7 +6,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const cli = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'host', 'cli.js');
 if (!existsSync(cli)) {
-  process.stderr.write('hookscope: the app is not built yet; run "npm run build" in the project folder first\n');
+  process.stderr.write(
+    'hookscope: the app is not built yet; run "npm run build" in the project folder first\n',
+  );
   process.exit(2);
 }
 const { main, processIO } = await import(pathToFileURL(cli).href);
