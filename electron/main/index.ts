@@ -10,27 +10,57 @@
  * - Secrets at rest are encrypted with safeStorage where the OS offers a real keychain (safe-storage-box.ts).
  * - No remote module (removed from Electron). Packaged builds set fuses (electron-builder.yml): no
  *   RunAsNode, no NODE_OPTIONS, no inspect flags, asar integrity, app loaded only from the asar.
+ * - Native integration adds no IPC: the menu moves the window to an app:// hash route (menu.ts),
+ *   notifications are driven by the engine's live events in this process (notifications.ts), and the
+ *   window state is a small file of its own under userData (window-state.ts).
  */
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, powerMonitor, protocol, safeStorage, session, shell } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  Notification,
+  powerMonitor,
+  protocol,
+  safeStorage,
+  screen,
+  session,
+  shell,
+} from 'electron';
+import { PRODUCT_NAME } from '../core/data-dir.js';
 import { Engine } from '../core/engine.js';
 import { VERSION } from '../core/version.js';
 import { DEFAULT_RECEIVER_PORT } from '../host/serve.js';
 import { APP_ORIGIN, APP_SCHEME, APP_SCHEME_PRIVILEGES, serveAppRequest } from './app-protocol.js';
 import { electronStoreBackend } from './electron-store-backend.js';
 import { forwardLive, registerApi } from './ipc.js';
+import { areaUrl, buildMenuTemplate, showArea } from './menu.js';
 import { denyPermissions, lockDownContents } from './navigation-guard.js';
+import { startNotifications } from './notifications.js';
+import { onResume } from './power.js';
 import { createSafeStorageBox } from './safe-storage-box.js';
-import { createMainWindow } from './window.js';
+import { createMainWindow, DEFAULT_SIZE, MIN_SIZE } from './window.js';
+import {
+  openWindowStateStore,
+  restoreWindowState,
+  trackWindowState,
+  type WindowStateStore,
+} from './window-state.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const PRELOAD_PATH = join(HERE, '..', 'preload', 'index.cjs');
 const RENDERER_DIR = join(HERE, '..', 'renderer');
 const LOOPBACK = '127.0.0.1';
+/** Same as electron-builder.yml's appId; Windows shows notifications only for a known AppUserModelID. */
+const APP_ID = 'dev.hookscope.app';
 
 let engine: Engine | undefined;
 let mainWindow: BrowserWindow | undefined;
+let windowState: WindowStateStore | undefined;
+let saveWindowState: (() => void) | undefined;
 
 // Must happen before 'ready'. enableSandbox makes the sandbox the default for every renderer, not just
 // the windows we configure. HOOKSCOPE_DATA moves the data folder, as it does for `hookscope serve`.
@@ -74,17 +104,63 @@ async function start(): Promise<void> {
     );
   }
   registerApi(ipcMain, engine, { allowedOrigin: APP_ORIGIN });
-  // After sleep the tunnel's sockets are dead but nothing has noticed yet: reconnect now.
-  powerMonitor.on('resume', () => engine?.tunnel.nudge());
+  // After sleep the tunnel's sockets are dead but nothing has noticed yet: reconnect now, and re-arm the
+  // scheduler's timer from the wall (power.ts says why the clock itself needs nothing).
+  powerMonitor.on('resume', () => {
+    if (engine) onResume(engine);
+  });
+  installNativeIntegration(engine);
   openWindow(engine);
 }
 
-function openWindow(running: Engine): void {
-  const win = createMainWindow(PRELOAD_PATH);
+/** Menu, About panel and notifications; none of them talks to the renderer except by loading app:// URLs. */
+function installNativeIntegration(running: Engine): void {
+  if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
+  app.setAboutPanelOptions({
+    applicationName: PRODUCT_NAME,
+    applicationVersion: VERSION,
+    copyright: 'Copyright © Hookscope contributors',
+  });
+  const navigate = (route: string) => {
+    if (mainWindow) showArea(mainWindow, route);
+    else if (engine) openWindow(engine, areaUrl(route));
+  };
+  const template = buildMenuTemplate({
+    appName: PRODUCT_NAME,
+    isMac: process.platform === 'darwin',
+    isDev: !app.isPackaged,
+    navigate,
+  });
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+  startNotifications(running, {
+    isSupported: () => Notification.isSupported(),
+    create: (options) => new Notification(options),
+    onClick: navigate,
+  });
+  windowState = openWindowStateStore(electronStoreBackend, app.getPath('userData'), VERSION);
+}
+
+function openWindow(running: Engine, url?: string): void {
+  const displays = [screen.getPrimaryDisplay(), ...screen.getAllDisplays()];
+  const initial = restoreWindowState(windowState?.get('window'), displays, DEFAULT_SIZE, MIN_SIZE);
+  const win = createMainWindow(PRELOAD_PATH, initial, url);
+  const store = windowState;
+  if (store) {
+    saveWindowState = trackWindowState(win, (state) => {
+      try {
+        store.set('window', state);
+      } catch (err) {
+        console.warn('hookscope: could not save the window state:', err);
+      }
+    });
+  }
   const stopLive = forwardLive(running, win.webContents, APP_ORIGIN);
   win.on('closed', () => {
     stopLive();
-    if (mainWindow === win) mainWindow = undefined;
+    if (mainWindow === win) {
+      mainWindow = undefined;
+      saveWindowState = undefined;
+    }
   });
   mainWindow = win;
 }
@@ -103,6 +179,8 @@ function installGracefulQuit(): void {
     event.preventDefault();
     if (saving) return;
     saving = true;
+    // app.exit() below destroys the window without a 'close' event: remember its state now.
+    saveWindowState?.();
     engine.close().then(
       () => app.exit(0),
       (err) => {

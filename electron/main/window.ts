@@ -6,15 +6,25 @@
 import { BrowserWindow, nativeTheme } from 'electron';
 import { PRODUCT_NAME } from '../core/data-dir.js';
 import { APP_ENTRY_URL } from './app-protocol.js';
+import type { InitialWindowState } from './window-state.js';
 
-const DEFAULT_SIZE = { width: 1280, height: 820 };
-const MIN_SIZE = { width: 900, height: 560 };
+export const DEFAULT_SIZE = { width: 1280, height: 820 };
+export const MIN_SIZE = { width: 900, height: 560 };
 // Painted before the first frame so the window does not flash white in dark mode (or black in light).
 const BACKGROUND = { dark: '#16181d', light: '#ffffff' };
 
-export function createMainWindow(preloadPath: string): BrowserWindow {
+/**
+ * `initial` is the remembered size and position (window-state.ts), already fitted to the displays; `url`
+ * is the app entry or one of its hash routes (menu.ts areaUrl), always on app://hookscope.
+ */
+export function createMainWindow(
+  preloadPath: string,
+  initial: InitialWindowState = { ...DEFAULT_SIZE, maximized: false },
+  url: string = APP_ENTRY_URL,
+): BrowserWindow {
+  const { maximized, ...bounds } = initial;
   const win = new BrowserWindow({
-    ...DEFAULT_SIZE,
+    ...bounds,
     minWidth: MIN_SIZE.width,
     minHeight: MIN_SIZE.height,
     title: PRODUCT_NAME,
@@ -31,12 +41,15 @@ export function createMainWindow(preloadPath: string): BrowserWindow {
       allowRunningInsecureContent: false,
       webviewTag: false,
       navigateOnDragDrop: false,
+      // Middle-click would open links in a new window; setWindowOpenHandler denies those anyway.
+      disableBlinkFeatures: 'Auxclick',
       spellcheck: false,
     },
   });
-  win.once('ready-to-show', () => win.show());
-  win
-    .loadURL(APP_ENTRY_URL)
-    .catch((err) => console.error(`hookscope: could not load ${APP_ENTRY_URL}:`, err));
+  win.once('ready-to-show', () => {
+    if (maximized) win.maximize();
+    win.show();
+  });
+  win.loadURL(url).catch((err) => console.error(`hookscope: could not load ${url}:`, err));
   return win;
 }

@@ -76,10 +76,28 @@ describe('desktop app (Electron smoke test)', () => {
         .toContain(`v${VERSION}`);
       expect(await statusBar.textContent()).toContain('Desktop');
       expect(await page.getByRole('status', { name: 'Live connection' }).textContent()).toContain('Live');
+
+      // The application menu changes area in place (a hash navigation on app://, no reload, no new IPC).
+      const marker = await page.evaluate(() => {
+        (window as { smokeMarker?: number }).smokeMarker = 42;
+        return 42;
+      });
+      const clicked = await app.evaluate(({ Menu }) => {
+        const item = Menu.getApplicationMenu()?.getMenuItemById('go-deliveries');
+        item?.click();
+        return item !== null && item !== undefined;
+      });
+      expect(clicked).toBe(true);
+      await expect
+        .poll(() => page.url(), { timeout: LAUNCH_TIMEOUT_MS })
+        .toBe('app://hookscope/index.html#/deliveries');
+      expect(await page.evaluate(() => (window as { smokeMarker?: number }).smokeMarker)).toBe(marker);
     } finally {
       await app.close();
     }
     // The engine released the data folder on quit (graceful shutdown flushed and unlocked).
     expect(existsSync(join(data.dir, 'hookscope.lock'))).toBe(false);
+    // …and remembered the window for the next start.
+    expect(existsSync(join(data.dir, 'window-state.json'))).toBe(true);
   });
 });
