@@ -177,7 +177,6 @@ export class Engine {
   }
 
   private async startReceiver(): Promise<ReceiverArea> {
-    const { retention } = this.settings.get();
     const area = await createReceiverArea({
       dataDir: this.options.dataDir,
       confBackend: this.options.confBackend,
@@ -186,7 +185,7 @@ export class Engine {
       audit: this.audit,
       live: this.live,
       onIssue: (issue) => this.storeIssues.push(issue),
-      retention: { maxAgeMs: retention.maxAgeDays * DAY_MS, maxCount: retention.maxCount },
+      retention: this.settings.recordRetention,
       listen: this.options.receiver,
       signing: createSigningPort(this.keys, this.options.now),
       validator: catalogValidator((type, body) => this.dispatcher.validatePayload(type, body)),

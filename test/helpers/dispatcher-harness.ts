@@ -76,7 +76,13 @@ export async function startDispatcher(dataDir: string): Promise<DispatcherHarnes
     onIssue: (issue) => issues.push(issue),
     live: bus,
     audit,
-    settings: { get: () => settings },
+    settings: {
+      get: () => settings,
+      recordRetention: () => ({
+        maxAgeMs: settings.retention.maxAgeDays * 86_400_000,
+        maxCount: settings.retention.maxCount,
+      }),
+    },
     keys,
   });
   await area.ready;

@@ -4,6 +4,7 @@
  * everything else is wired here. Config stores open synchronously; the record stores open in the
  * background (`ready`), and every handler waits for them, so the engine's constructor stays synchronous.
  */
+
 import { join } from 'node:path';
 import type { Settings, StoreIssue } from '../../../shared/contract/system.js';
 import type { AuditLog } from '../audit/audit-log.js';
@@ -12,6 +13,7 @@ import { CLOCK_DEFAULTS, type ClockFile, loadSnapshot, saveSnapshot } from '../c
 import { Scheduler } from '../clock/scheduler.js';
 import type { LiveBus } from '../live-bus.js';
 import { openConfigStore } from '../store/config-store.js';
+import type { Retention } from '../store/record-store.js';
 import type { ConfBackend } from '../store/types.js';
 import { type CatalogFile, EventCatalog, type PayloadValidation } from './catalog/event-catalog.js';
 import { CLOCK_SCHEMA, EVENT_TYPES_SCHEMA, SUBSCRIPTIONS_SCHEMA } from './config-schemas.js';
@@ -26,7 +28,6 @@ import { SCENARIO_JOB_PREFIX, ScenarioRunner } from './scenarios/scenario-runner
 import { DeliverySigner, type KeyProvider } from './signer.js';
 import { SubscriptionService, type SubscriptionsFile } from './subscriptions/subscription-service.js';
 
-const DAY_MS = 86_400_000;
 /** Retention runs at open and then this often. */
 const RETENTION_EVERY_MS = 3_600_000;
 
@@ -39,7 +40,7 @@ export interface DispatcherAreaDeps {
   onIssue: (issue: StoreIssue) => void;
   live: LiveBus;
   audit: AuditLog;
-  settings: { get(): Settings };
+  settings: { get(): Settings; recordRetention(): Retention };
   /** The signing area's KeyService (or anything shaped like it). */
   keys: KeyProvider;
   /** Wall clock (tests pin it); the Hookscope clock runs on top of it. */
@@ -109,11 +110,10 @@ export function createDispatcherArea(deps: DispatcherAreaDeps): DispatcherArea {
 
   let retentionTimer: NodeJS.Timeout | undefined;
   const ready = (async () => {
-    const { retention } = deps.settings.get();
     const log = await DeliveryLog.open({
       deliveriesDir: join(deps.dataDir, 'records', 'deliveries'),
       attemptsDir: join(deps.dataDir, 'records', 'attempts'),
-      retention: { maxAgeMs: retention.maxAgeDays * DAY_MS, maxCount: retention.maxCount },
+      retention: deps.settings.recordRetention,
       now: wall,
       onIssue: deps.onIssue,
       issueRoot: deps.dataDir,

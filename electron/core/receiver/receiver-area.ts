@@ -3,12 +3,14 @@
  * the dedupe index, starts the HTTP(S) server and returns the contract handlers. Everything a test may
  * want to replace (signing, validator, clock, randomness, the capture record store) is injectable.
  */
+
 import type { Socket } from 'node:net';
 import { join } from 'node:path';
 import type { Replay } from '../../../shared/contract/receiver.js';
 import type { AuditLog } from '../audit/audit-log.js';
 import type { LiveBus } from '../live-bus.js';
 import { openConfigStore } from '../store/config-store.js';
+import type { RetentionSource } from '../store/record-store.js';
 import { RecordStore } from '../store/record-store.js';
 import type { ConfBackend, IssueSink, SecretBox } from '../store/types.js';
 import { type CaptureRecord, toSummary } from './captures/capture-record.js';
@@ -35,7 +37,7 @@ export interface ReceiverAreaOptions {
   audit: AuditLog;
   live: LiveBus;
   onIssue: IssueSink;
-  retention: { maxAgeMs: number; maxCount: number };
+  retention: RetentionSource;
   listen: { host: string; port: number; tls?: { cert: string; key: string } };
   signing?: SigningPort;
   validator?: PayloadValidator;

@@ -3,7 +3,10 @@ import type { CallContext } from '../../../shared/contract/define.js';
 import type { Settings, SettingsPatch } from '../../../shared/contract/system.js';
 import type { AuditLog } from '../audit/audit-log.js';
 import type { LiveBus } from '../live-bus.js';
+import type { Retention } from '../store/record-store.js';
 import type { ConfLike } from '../store/types.js';
+
+const DAY_MS = 86_400_000;
 
 export const DEFAULT_SETTINGS: Settings = {
   theme: 'system',
@@ -52,6 +55,12 @@ export class SettingsService {
   get(): Settings {
     return structuredClone(this.store.get('settings'));
   }
+
+  /** Retention for captures and deliveries in the record stores' terms; read at each run, so edits apply live. */
+  readonly recordRetention = (): Retention => {
+    const { maxAgeDays, maxCount } = this.store.get('settings').retention;
+    return { maxAgeMs: maxAgeDays * DAY_MS, maxCount };
+  };
 
   update(patch: SettingsPatch, ctx: CallContext): Settings {
     const before = this.get();

@@ -24,11 +24,18 @@ export { FLUSH_DEBOUNCE_MS } from './write-buffer.js';
 export const DEFAULT_SEGMENT_MAX_BYTES = 8 * 1024 * 1024;
 export const DEFAULT_SEGMENT_MAX_RECORDS = 20_000;
 
+export interface Retention {
+  maxAgeMs: number;
+  maxCount: number;
+}
+/** A fixed policy, or a function read at each retention run (so a changed setting applies without a restart). */
+export type RetentionSource = Retention | (() => Retention);
+
 export interface RecordStoreOptions {
   dir: string;
   segmentMaxBytes?: number;
   segmentMaxRecords?: number;
-  retention: { maxAgeMs: number; maxCount: number };
+  retention: RetentionSource;
   now?: () => number;
   onIssue?: IssueSink;
   /** Default true. Off only for throwaway data: a crash may then lose what was flushed. */
@@ -155,7 +162,8 @@ export class RecordStore<T extends { id: string }> {
   /** Hides records past the age or count limit, then deletes the oldest segments left with nothing live. */
   async applyRetention(): Promise<{ removed: number }> {
     this.#assertOpen();
-    const victims = this.index.expire(this.now() - this.retention.maxAgeMs, this.retention.maxCount);
+    const { maxAgeMs, maxCount } = typeof this.retention === 'function' ? this.retention() : this.retention;
+    const victims = this.index.expire(this.now() - maxAgeMs, maxCount);
     // Replacements and deletes must be on disk before the versions they supersede can be deleted.
     await this.flush();
     const dropped = this.#droppableSegments();

@@ -5,6 +5,18 @@ import { capture, harness, ids, LOTS } from './record-fixtures.js';
 const segments = (dir: string) => readdirSync(dir).filter((name) => name.startsWith('seg-'));
 
 describe('RecordStore retention', () => {
+  it('reads a retention function at each run, so a changed setting applies without reopening', async () => {
+    const h = await harness();
+    const policy = { maxAgeMs: LOTS.maxAgeMs, maxCount: 100 };
+    const store = await h.open({ retention: () => policy });
+    for (let n = 1; n <= 10; n++) store.put(capture(n), undefined, n);
+    expect(await store.applyRetention()).toEqual({ removed: 0 });
+    policy.maxCount = 3;
+    expect(await store.applyRetention()).toEqual({ removed: 7 });
+    expect(ids((await store.page({ limit: 100 })).items)).toEqual(['cap_10', 'cap_9', 'cap_8']);
+    await store.close();
+  });
+
   it('keeps the newest maxCount records, for good', async () => {
     const h = await harness();
     let store = await h.open({ retention: { maxAgeMs: LOTS.maxAgeMs, maxCount: 5 } });

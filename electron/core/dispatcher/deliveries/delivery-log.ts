@@ -9,14 +9,14 @@ import type {
   DeliverySummary,
 } from '../../../../shared/contract/dispatcher-model.js';
 import type { Page } from '../../../../shared/contract/system.js';
-import { type MetaView, RecordStore } from '../../store/record-store.js';
+import { type MetaView, RecordStore, type RetentionSource } from '../../store/record-store.js';
 import type { IssueSink } from '../../store/types.js';
 import { DeliveryCache } from './delivery-cache.js';
 
 export interface DeliveryLogOptions {
   deliveriesDir: string;
   attemptsDir: string;
-  retention: { maxAgeMs: number; maxCount: number };
+  retention: RetentionSource;
   now: () => number;
   onIssue: IssueSink;
   issueRoot: string;
