@@ -29,7 +29,7 @@ import type { Delivery } from '../shared/contract/dispatcher-model.js';
 import type { AuditEntry } from '../shared/contract/system.js';
 
 const QUICK = process.argv.includes('--quick');
-const DELIVERIES = QUICK ? 2_000 : 20_000;
+const DELIVERIES = QUICK ? 1_000 : 20_000;
 const WARMUP = 300;
 const FIRE_BATCH = 100;
 /**
@@ -115,6 +115,7 @@ async function dispatcherRun(url: string): Promise<DeliveryRun> {
     audit: new AuditLog(auditStore, live),
     settings: {
       get: () => ({ theme: 'system', alertUrl: '', retention: { maxAgeDays: 30, maxCount: 1_000_000 } }),
+      recordRetention: () => ({ maxAgeMs: 30 * 86_400_000, maxCount: 1_000_000 }),
     },
     keys,
   });

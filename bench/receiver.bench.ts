@@ -14,7 +14,7 @@ import autocannon from 'autocannon';
 import { HOOK_PATH, SECRET, START, TARGETS, type Target } from './receiver-targets.js';
 
 const QUICK = process.argv.includes('--quick');
-const DURATION_SEC = QUICK ? 3 : 5;
+const DURATION_SEC = QUICK ? 2 : 5;
 /**
  * Rounds per target, interleaved (bare, mockttp, hookscope, bare, …) against servers started once, so load
  * from other processes on a shared machine hits all three alike; medians are reported.
@@ -29,7 +29,7 @@ const CONNECTIONS = Number(argValue('--connections') ?? 100);
 const WARMUP_SEC = 1;
 const STOP_GRACE_MS = 5000;
 /** Signed requests built before the run (fresh event ids), so the load generator is not the bottleneck. */
-const POOL = QUICK ? 25_000 : 100_000;
+const POOL = QUICK ? 15_000 : 100_000;
 const RESULTS = fileURLToPath(new URL('./results-receiver.json', import.meta.url));
 
 // ----------------------------------------------------------------------------------------- parent side

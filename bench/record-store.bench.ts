@@ -1,8 +1,9 @@
 /**
  * RecordStore write throughput against a bare baseline: the same NDJSON lines appended with
  * FileHandle.appendFile + fdatasync (the sync call the store itself uses), in the same run and directory
- * type. Run: node --import tsx bench/record-store.bench.ts
+ * type. Run: node --import tsx bench/record-store.bench.ts [--quick]. Writes bench/results-record-store.json.
  */
+import { writeFileSync } from 'node:fs';
 import { mkdtemp, open, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,7 +28,16 @@ const CONCURRENT_RECORDS = 2_000;
  * Rounds per scenario, alternating store and baseline; the median is reported and the first round only
  * warms up. fsync latency on a shared disk swings several-fold between runs, hence medians, not means.
  */
-const ROUNDS = 5;
+const QUICK = process.argv.includes('--quick');
+const ROUNDS = QUICK ? 2 : 5;
+const RESULTS_FILE = new URL('./results-record-store.json', import.meta.url);
+const results: {
+  scenario: string;
+  records: number;
+  storePerSec: number;
+  baselinePerSec: number;
+  ratio: number;
+}[] = [];
 const LOTS = { maxAgeMs: Number.MAX_SAFE_INTEGER, maxCount: Number.MAX_SAFE_INTEGER };
 
 const capture = (n: number): Capture => ({
@@ -164,6 +174,13 @@ async function main(): Promise<void> {
       const store = median(stores);
       const baseline = median(baselines);
       const ratio = baseline / store;
+      results.push({
+        scenario: scenario.name,
+        records: scenario.records,
+        storePerSec: rate(scenario.records, store),
+        baselinePerSec: rate(scenario.records, baseline),
+        ratio,
+      });
       console.log(
         `${scenario.name.padEnd(52)}${pad(rate(scenario.records, store), 13)}` +
           `${pad(rate(scenario.records, baseline), 16)}${pad(`${ratio.toFixed(2)}x`, 8)}` +
@@ -176,6 +193,10 @@ async function main(): Promise<void> {
   console.log('\nratio = store throughput / baseline throughput (above 1: the store is faster).');
   console.log(
     'The baseline only appends: no index, no segments, no group commit between concurrent callers.',
+  );
+  writeFileSync(
+    RESULTS_FILE,
+    `${JSON.stringify({ benchmark: 'record-store', date: new Date().toISOString(), quick: QUICK, rows: results }, null, 2)}\n`,
   );
 }
 

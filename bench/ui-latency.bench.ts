@@ -15,12 +15,12 @@ import { launchBrowser } from '../test/e2e/browser.js';
 import { tempDir } from '../test/helpers/tmp.js';
 
 const QUICK = process.argv.includes('--quick');
-const POSTS = QUICK ? 40 : 200;
+const POSTS = QUICK ? 20 : 200;
 const WARMUP_POSTS = 5;
-const CAPTURES_ON_DISK = QUICK ? 20_000 : 100_000;
+const CAPTURES_ON_DISK = QUICK ? 2_000 : 100_000;
 /** Entries per HAR import call (the API caps an import at 60 MB). */
 const IMPORT_CHUNK = 10_000;
-const PAINT_RUNS = QUICK ? 3 : 5;
+const PAINT_RUNS = QUICK ? 1 : 5;
 const TOKEN = 'bench-ui-latency-token';
 const RESULTS = fileURLToPath(new URL('./results-ui-latency.json', import.meta.url));
 
