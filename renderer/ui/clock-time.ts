@@ -9,10 +9,9 @@ export function formatClockTime(ms: number, reference: number = Date.now()): str
   return `${date.toLocaleDateString(undefined, { day: 'numeric', month: 'short' })}, ${time}`;
 }
 
-/** "+1m 00s" from a start, for offsets on a schedule. */
-export function formatOffset(ms: number): string {
-  if (ms < 1000) return '+0s';
-  const s = Math.round(ms / 1000);
+/** Compact durations for schedules: 0s, 30s, 1m, 6m, 1h 21m, 2d 3h (the two largest units). */
+export function shortDuration(sec: number): string {
+  if (sec < 60) return `${sec}s`;
   const units: [number, string][] = [
     [86_400, 'd'],
     [3600, 'h'],
@@ -20,12 +19,17 @@ export function formatOffset(ms: number): string {
     [1, 's'],
   ];
   const parts: string[] = [];
-  let rest = s;
+  let rest = sec;
   for (const [size, unit] of units) {
     const n = Math.floor(rest / size);
     rest -= n * size;
     if (n > 0) parts.push(`${n}${unit}`);
     if (parts.length === 2) break;
   }
-  return `+${parts.join(' ')}`;
+  return parts.join(' ');
+}
+
+/** "+1m", "+1h 21m" from a start, for offsets on a schedule. */
+export function formatOffset(ms: number): string {
+  return ms < 1000 ? '+0s' : `+${shortDuration(Math.round(ms / 1000))}`;
 }

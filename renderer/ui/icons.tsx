@@ -1,7 +1,8 @@
 /** The few icons the shell uses, inline so the strict CSP needs no icon font or external file. */
 import type { ReactNode } from 'react';
 
-function Icon({ children, size = 16 }: { children: ReactNode; size?: number }) {
+/** The stroke-icon frame every navigation and action icon shares. */
+export function Icon({ children, size = 16 }: { children: ReactNode; size?: number }) {
   return (
     <svg
       width={size}

@@ -1,24 +1,5 @@
 /** Navigation icons for the sending areas, inline SVG (the CSP allows no icon font or external file). */
-import type { ReactNode } from 'react';
-
-function Icon({ children }: { children: ReactNode }) {
-  return (
-    <svg
-      width={16}
-      height={16}
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="2"
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-    >
-      {children}
-    </svg>
-  );
-}
+import { Icon } from '../../ui/icons.js';
 
 export const DeliveriesIcon = () => (
   <Icon>

@@ -2,26 +2,9 @@
  * A retry schedule drawn as a timeline: the first attempt at 0, then each retry at the sum of the delays
  * so far. The axis is square-root scaled so "immediately, +1 m … +6 h" stays readable on one line.
  */
+import { shortDuration } from '../../ui/clock-time.js';
 
-/** Compact offsets for the axis: 0, 30s, 1m, 6m, 1h 21m, 2d 3h. */
-export function shortDuration(sec: number): string {
-  if (sec < 60) return `${sec}s`;
-  const units: [number, string][] = [
-    [86_400, 'd'],
-    [3600, 'h'],
-    [60, 'm'],
-    [1, 's'],
-  ];
-  const parts: string[] = [];
-  let rest = sec;
-  for (const [size, unit] of units) {
-    const n = Math.floor(rest / size);
-    rest -= n * size;
-    if (n > 0) parts.push(`${n}${unit}`);
-    if (parts.length === 2) break;
-  }
-  return parts.join(' ');
-}
+export { shortDuration };
 
 const WIDTH = 760;
 const HEIGHT = 70;
