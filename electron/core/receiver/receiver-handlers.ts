@@ -1,5 +1,6 @@
 /** The contract's receiver methods: endpoints, captures, replay, curl, HAR. Params arrive validated. */
 import type { ApiHandlers } from '../../../shared/contract/index.js';
+import { receiverMethods } from '../../../shared/contract/receiver.js';
 import { BadRequestError, HookscopeError, NotFoundError } from '../../../shared/errors.js';
 import { VERSION } from '../version.js';
 import { queryCaptures } from './captures/capture-query.js';
@@ -14,20 +15,7 @@ import type { DedupeIndex } from './guards/dedupe-index.js';
 import type { RateLimiter } from './guards/rate-limiter.js';
 import type { ReplayService } from './outbound/replay-service.js';
 
-export type ReceiverMethodName =
-  | 'listEndpoints'
-  | 'createEndpoint'
-  | 'getEndpoint'
-  | 'updateEndpoint'
-  | 'deleteEndpoint'
-  | 'listCaptures'
-  | 'getCapture'
-  | 'deleteCapture'
-  | 'replayCapture'
-  | 'getCaptureCurl'
-  | 'exportHar'
-  | 'importCaptures'
-  | 'getCertificatePem';
+export type ReceiverMethodName = keyof typeof receiverMethods;
 export type ReceiverHandlers = Pick<ApiHandlers, ReceiverMethodName>;
 
 /** "Export all" still stops somewhere: a HAR file of this many captures is already hundreds of megabytes. */
@@ -120,21 +108,8 @@ export function createReceiverHandlers(parts: HandlerParts): ReceiverHandlers {
   };
 }
 
-const RECEIVER_METHODS: readonly ReceiverMethodName[] = [
-  'listEndpoints',
-  'createEndpoint',
-  'getEndpoint',
-  'updateEndpoint',
-  'deleteEndpoint',
-  'listCaptures',
-  'getCapture',
-  'deleteCapture',
-  'replayCapture',
-  'getCaptureCurl',
-  'exportHar',
-  'importCaptures',
-  'getCertificatePem',
-];
+/** Derived from the contract, so a method added there is delegated without a second list to keep. */
+const RECEIVER_METHODS = Object.keys(receiverMethods) as ReceiverMethodName[];
 
 /**
  * Handlers that forward to the area once it runs: the engine builds its handler table before the receiver
