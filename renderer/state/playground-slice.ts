@@ -10,6 +10,8 @@ import type {
   ScenarioInfo,
   ScenarioProgress,
   ScenarioRun,
+  SendOnceParams,
+  SendOnceResult,
 } from '../../shared/contract/index.js';
 import { issuesByPath, toProblem } from '../api/errors.js';
 import type { LoadState, SliceCreator } from './types.js';
@@ -39,6 +41,12 @@ export interface PlaygroundSlice {
   fireIssues: Record<string, string>;
   fireError?: string;
   scenarioRuns: ScenarioRunView[];
+  /** The last ad-hoc send (POST /api/events/send-once): not a delivery, so kept here only. */
+  adhocResult?: SendOnceResult;
+  adhocSending: boolean;
+  adhocIssues: Record<string, string>;
+  adhocError?: string;
+  fireOnce(params: SendOnceParams): Promise<SendOnceResult | undefined>;
   loadSendCatalog(): Promise<void>;
   loadScenarios(): Promise<void>;
   fireEvent(params: FireEventParams): Promise<FireResult | undefined>;
@@ -76,6 +84,27 @@ export const createPlaygroundSlice: SliceCreator<PlaygroundSlice> = (deps) => (s
     firing: false,
     fireIssues: {},
     scenarioRuns: [],
+    adhocSending: false,
+    adhocIssues: {},
+    fireOnce: async (params) => {
+      set({ adhocSending: true, adhocIssues: {}, adhocError: undefined });
+      try {
+        const result = await deps.api.fireOnce(params);
+        set({ adhocSending: false, adhocResult: result });
+        const { outcome } = result;
+        get().pushToast({
+          kind: outcome.ok ? 'success' : 'error',
+          message: outcome.response
+            ? `Sent ${result.event.type}: HTTP ${outcome.response.status}`
+            : `Sent ${result.event.type}: ${outcome.error?.message ?? 'no response'}`,
+        });
+        return result;
+      } catch (err) {
+        const problem = toProblem(err);
+        set({ adhocSending: false, adhocIssues: issuesByPath(problem.issues), adhocError: problem.message });
+        return undefined;
+      }
+    },
     loadSendCatalog: async () => {
       set({ sendCatalogLoad: 'loading' });
       try {

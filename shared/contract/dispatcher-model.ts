@@ -225,6 +225,21 @@ export interface FireResult {
   skipped: DeliveriesSkipped[];
 }
 
+/** What POST /api/events/send-once answers: one signed request, sent once, nothing stored. */
+export interface SendOnceResult {
+  event: DispatchEvent;
+  profile: ProviderProfile;
+  scheme: DeliveryScheme;
+  outcome: {
+    request: AttemptRequest;
+    response?: AttemptResponse;
+    error?: { code: string; message: string };
+    timings: HttpTimings;
+    ok: boolean;
+    aborted: boolean;
+  };
+}
+
 export interface ClockState {
   mode: ClockMode;
   /** ×N for scaled, 1 for real, 0 for manual. */

@@ -18,6 +18,7 @@ import {
   RETRY_PRESETS,
   type ScenarioInfo,
   type ScenarioRun,
+  type SendOnceResult,
   type StepResult,
   type Subscription,
   type SubscriptionStats,
@@ -132,6 +133,43 @@ export const fireEventSchema = z
   .strict();
 export type FireEventParams = z.output<typeof fireEventSchema>;
 
+const httpUrl = z
+  .string()
+  .trim()
+  .min(1)
+  .max(MAX_URL_CHARS)
+  .refine((raw) => {
+    try {
+      const { protocol } = new URL(raw);
+      return protocol === 'http:' || protocol === 'https:';
+    } catch {
+      return false;
+    }
+  }, 'an http:// or https:// URL, e.g. https://example.com/webhooks');
+
+export const sendOnceSchema = z
+  .object({
+    /** A built-in Instafill or Instnt event type (or alias). */
+    type: eventType,
+    /** Merged over the type's sample data; omit to send the sample as is. */
+    data: z.record(z.string(), z.unknown()).optional(),
+    /** Any http(s) URL: an explicit one-off, like `hookscope send --to`. */
+    to: httpUrl,
+    scheme: z.enum(SCHEME_IDS),
+    /** A stored key (GET /api/keys) … */
+    keyId: keyId.optional(),
+    /** … or an HMAC secret given inline (never stored). */
+    secret: z.string().min(1).max(4096).optional(),
+    test: z.boolean().optional(),
+    timeoutMs: z.number().int().min(MIN_TIMEOUT_MS).max(MAX_TIMEOUT_MS).optional(),
+  })
+  .strict()
+  .refine((p) => (p.keyId === undefined) !== (p.secret === undefined), {
+    message: 'give exactly one of keyId or secret',
+    path: ['keyId'],
+  });
+export type SendOnceParams = z.output<typeof sendOnceSchema>;
+
 export const customTypeSchema = z
   .object({
     type: z
@@ -219,6 +257,13 @@ export const dispatcherMethods = defineMethods({
     result: returns<SubscriptionStats>(),
   },
   fireEvent: { route: 'POST /api/events', params: fireEventSchema, result: returns<FireResult>() },
+  fireOnce: {
+    route: 'POST /api/events/send-once',
+    params: sendOnceSchema,
+    result: returns<SendOnceResult>(),
+    summary:
+      'Signs one event and POSTs it once to any http(s) URL (like `hookscope send`); no subscription, no retries, nothing stored.',
+  },
   listDeliveries: {
     route: 'GET /api/deliveries',
     params: z

@@ -43,6 +43,7 @@ export const METHOD_NAMES = [
   'testSubscription',
   'getSubscriptionStats',
   'fireEvent',
+  'fireOnce',
   'listDeliveries',
   'getDelivery',
   'retryDelivery',

@@ -1,8 +1,9 @@
 /**
  * The Playground on its own: the catalog search, JSON validation in the CodeMirror editor, firing to every
- * matching subscription, and a scenario run stepped through on the manual clock from the status bar.
+ * matching subscription, a one-off signed send to an ad-hoc URL with the answer inline, and a scenario run
+ * stepped through on the manual clock from the status bar.
  */
-
+import { createHmac } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallContext } from '../../shared/contract/index.js';
@@ -82,6 +83,44 @@ describe('playground', () => {
     await screenshot(page, 'playground-dark');
     await app.host.engine.call('updateSettings', { theme: 'light' }, ctx);
     await page.close();
+  });
+
+  it('sends once to an ad-hoc URL with a scheme and secret and shows the response inline', async () => {
+    const adhoc = await startReceiver([
+      { status: 202, headers: { 'content-type': 'application/json' }, body: '{"accepted":"adhoc"}' },
+    ]);
+    try {
+      const page = await browser.newPage();
+      await openLive(page, 'playground');
+      await page.getByRole('listbox', { name: 'Event type' }).selectOption('form.completed');
+      const sendTo = page.getByRole('group', { name: 'Send to' });
+      await sendTo.getByRole('radio', { name: 'Ad-hoc URL' }).check();
+      expect(await page.getByText('ad-hoc sends are not possible', { exact: false }).count()).toBe(0);
+      const target = page.getByRole('group', { name: 'Ad-hoc URL' });
+      await target.getByRole('textbox', { name: 'URL' }).fill(`${adhoc.url}/adhoc`);
+      await target.getByRole('combobox', { name: 'Signing scheme' }).selectOption('instafill-hmac');
+      await target.getByLabel('Secret', { exact: true }).fill('playground-secret');
+      await page.getByRole('button', { name: 'Send once' }).click();
+
+      const result = page.getByRole('region', { name: 'Ad-hoc send' });
+      await expect.poll(() => result.textContent(), { timeout: 10_000 }).toContain('HTTP 202');
+      expect(await result.textContent()).toContain('{"accepted":"adhoc"}');
+      const sent = result.getByRole('table', { name: 'Headers sent' });
+      expect(await sent.textContent()).toContain('X-Instafill-Signature');
+      expect(await result.getByRole('list', { name: 'Timings' }).count()).toBe(1);
+
+      expect(adhoc.received).toHaveLength(1);
+      const got = adhoc.received[0]!;
+      expect(got.url).toBe('/adhoc');
+      expect(got.headers['x-instafill-signature']).toBe(
+        `sha256=${createHmac('sha256', 'playground-secret').update(got.body).digest('hex')}`,
+      );
+      await result.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+      await screenshot(page, 'playground-adhoc');
+      await page.close();
+    } finally {
+      await adhoc.close();
+    }
   });
 
   it('runs a scenario and shows its progress while the clock is stepped', async () => {

@@ -140,6 +140,7 @@ export function createDispatcherArea(deps: DispatcherAreaDeps): DispatcherArea {
     scheduler,
     scenarios,
     fanout,
+    keys: deps.keys,
   });
   const readyVoid = ready.then(() => undefined);
   // Every handler reports a failed open to its caller; this keeps it from also crashing the process.

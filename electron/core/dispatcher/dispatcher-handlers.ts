@@ -1,14 +1,16 @@
 /** The dispatcher's half of the contract: one handler per method, params already validated by zod. */
 import type { HandlersOf } from '../../../shared/contract/define.js';
-import type {
-  ClockState,
-  Delivery,
-  DeliverySummary,
-  dispatcherMethods,
+import {
+  type ClockState,
+  DEFAULT_TIMEOUT_MS,
+  type Delivery,
+  type DeliverySummary,
+  type dispatcherMethods,
 } from '../../../shared/contract/dispatcher.js';
 import { NotFoundError, ValidationError } from '../../../shared/errors.js';
 import type { Clock } from '../clock/clock.js';
 import type { Scheduler } from '../clock/scheduler.js';
+import { secretKey } from '../signing/signing-key.js';
 import type { EventCatalog } from './catalog/event-catalog.js';
 import { type DeliveryLog, summaryOf } from './deliveries/delivery-log.js';
 import type { DeliveryRunner } from './deliveries/delivery-runner.js';
@@ -19,6 +21,8 @@ import { createEvent } from './event-factory.js';
 import { type EventFanout, newDelivery } from './event-fanout.js';
 import { scenarioInfos } from './scenarios/scenario-catalog.js';
 import type { ScenarioRunner } from './scenarios/scenario-runner.js';
+import { sendOnce } from './send-once.js';
+import type { KeyProvider } from './signer.js';
 import type { SubscriptionService } from './subscriptions/subscription-service.js';
 
 export type DispatcherHandlers = HandlersOf<typeof dispatcherMethods>;
@@ -34,6 +38,8 @@ export interface HandlerDeps {
   scheduler: Scheduler;
   scenarios: ScenarioRunner;
   fanout: () => EventFanout;
+  /** The signing area's KeyService, for fireOnce's keyId. */
+  keys: KeyProvider;
 }
 
 export function clockState(clock: Clock, scheduler: Scheduler): ClockState {
@@ -98,6 +104,22 @@ export function makeHandlers(d: HandlerDeps): DispatcherHandlers {
       await d.ready();
       return d.fanout().fire(params);
     },
+    // The same code path as `hookscope send`. Not a delivery: nothing is logged, audited or broadcast.
+    fireOnce: ({ type, data, to, scheme, keyId, secret, test, timeoutMs }) =>
+      sendOnce(
+        {
+          type,
+          url: to,
+          urlField: 'to',
+          allowHttp: true,
+          scheme,
+          key: keyId !== undefined ? d.keys.signingKey(keyId) : secretKey(secret ?? ''),
+          timeoutMs: timeoutMs ?? DEFAULT_TIMEOUT_MS,
+          ...(data !== undefined && { data }),
+          ...(test !== undefined && { test }),
+        },
+        () => d.clock.wallNow(),
+      ),
     listDeliveries: async ({ subscription, status, event, limit, before }) => {
       const { log } = await d.ready();
       return log.page({ subscription, status, event, limit: limit ?? DEFAULT_PAGE, before });

@@ -34,6 +34,10 @@ export interface SendOnceOptions {
   data?: Record<string, unknown>;
   test?: boolean;
   insecure?: boolean;
+  /** Plain http:// to any host, while TLS stays strict (the API's explicit one-off sends). */
+  allowHttp?: boolean;
+  /** How the URL is named in a validation error ("--to" for the CLI, "to" for the API). */
+  urlField?: string;
   timeoutMs: number;
   workspaceId?: string;
 }
@@ -54,7 +58,11 @@ export async function sendOnce(
   );
   if (!entry)
     throw new ValidationError(`unknown event type "${opts.type}" (built-in Instafill and Instnt types only)`);
-  const url = checkDeliveryUrl(opts.url, opts.insecure === true, '--to');
+  const url = checkDeliveryUrl(
+    opts.url,
+    opts.insecure === true || opts.allowHttp === true,
+    opts.urlField ?? '--to',
+  );
   if ((opts.scheme === undefined) !== (opts.key === undefined)) {
     throw new ValidationError('give a scheme and a key together (or neither, to send unsigned)');
   }

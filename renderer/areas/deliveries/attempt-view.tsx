@@ -41,7 +41,7 @@ export function AttemptView({ attempt }: { attempt: DeliveryAttempt }) {
   );
 }
 
-function ResponseView({ response }: { response: AttemptResponse }) {
+export function ResponseView({ response }: { response: AttemptResponse }) {
   const ok = response.status >= 200 && response.status < 300;
   return (
     <>
@@ -62,7 +62,7 @@ function ResponseView({ response }: { response: AttemptResponse }) {
   );
 }
 
-function HeadersTable({ headers, label }: { headers: [string, string][]; label: string }) {
+export function HeadersTable({ headers, label }: { headers: [string, string][]; label: string }) {
   if (headers.length === 0) return <p className="muted">No headers.</p>;
   return (
     <table className="headers-table" aria-label={label}>
@@ -80,7 +80,7 @@ function HeadersTable({ headers, label }: { headers: [string, string][]; label: 
   );
 }
 
-function Body({ text, label }: { text: string; label: string }) {
+export function Body({ text, label }: { text: string; label: string }) {
   return (
     <div className="body-block">
       <div className="body-head">

@@ -1,7 +1,7 @@
 /**
  * Playground: pick an event type, edit its payload, choose where it goes, fire, and watch the deliveries it
- * made; or run a scenario. Sends only to subscriptions: the contract has no ad-hoc URL send (create a
- * subscription for a one-off URL, or use "Send test event" on it).
+ * made; or send it once to an ad-hoc URL with a chosen scheme and key (no delivery, the answer inline);
+ * or run a scenario.
  */
 import { type FormEvent, useEffect, useId, useMemo, useState } from 'react';
 import type { CatalogEventType } from '../../../shared/contract/index.js';
@@ -9,6 +9,7 @@ import { ClockControl } from '../../shell/clock-control.js';
 import { useAppStore } from '../../state/use-app-store.js';
 import { AreaHeader } from '../../ui/area-header.js';
 import { Field } from '../../ui/field.js';
+import { type AdhocDraft, AdhocResult, AdhocTarget, EMPTY_ADHOC } from './adhoc-target.js';
 import { EventPicker } from './event-picker.js';
 import { FiredList } from './fired-list.js';
 import { JsonEditor, parsePayload } from './json-editor.js';
@@ -29,6 +30,13 @@ export default function PlaygroundArea() {
   const firing = useAppStore((s) => s.firing);
   const issues = useAppStore((s) => s.fireIssues);
   const fireError = useAppStore((s) => s.fireError);
+  const keys = useAppStore((s) => s.keys);
+  const loadKeys = useAppStore((s) => s.loadKeys);
+  const fireOnce = useAppStore((s) => s.fireOnce);
+  const adhocResult = useAppStore((s) => s.adhocResult);
+  const adhocSending = useAppStore((s) => s.adhocSending);
+  const adhocIssues = useAppStore((s) => s.adhocIssues);
+  const adhocError = useAppStore((s) => s.adhocError);
   const clockShown = useAppStore((s) => Boolean(s.clock && (s.clock.pending > 0 || s.clock.mode !== 'real')));
 
   useEffect(() => {
@@ -38,6 +46,10 @@ export default function PlaygroundArea() {
   useEffect(() => {
     void loadSubs();
   }, [loadSubs]);
+
+  useEffect(() => {
+    if (keys.load === 'idle') void loadKeys();
+  }, [keys.load, loadKeys]);
 
   const types = catalog?.types ?? [];
   const [type, setType] = useState<CatalogEventType | undefined>(undefined);
@@ -49,12 +61,15 @@ export default function PlaygroundArea() {
   const [test, setTest] = useState(false);
   const [workspaceId, setWorkspaceId] = useState('');
   const [formId, setFormId] = useState('');
+  const [adhoc, setAdhoc] = useState<AdhocDraft>(EMPTY_ADHOC);
   const [localError, setLocalError] = useState<Record<string, string>>({});
   const helpId = useId();
 
   const parsed = useMemo(() => parsePayload(text), [text]);
   // The engine reports payload problems by path inside data (`data.form_id`); show them under the editor.
-  const dataIssue = Object.entries(issues).find(([path]) => path === 'data' || path.startsWith('data.'));
+  const isAdhoc = targeting === 'adhoc';
+  const shownIssues = isAdhoc ? adhocIssues : issues;
+  const dataIssue = Object.entries(shownIssues).find(([path]) => path === 'data' || path.startsWith('data.'));
   const payloadError = localError.data ?? (dataIssue && `${dataIssue[0]}: ${dataIssue[1]}`);
   const isTest = test || Boolean(chosen?.test);
   const targetProblem =
@@ -62,7 +77,11 @@ export default function PlaygroundArea() {
       ? 'Pick at least one subscription.'
       : isTest && targeting === 'matching'
         ? 'A test event goes only to subscriptions you pick: choose "Only these subscriptions".'
-        : undefined;
+        : isAdhoc && adhoc.url.trim() === ''
+          ? 'Type the URL to send to.'
+          : isAdhoc && adhoc.keyId === '' && adhoc.secret === ''
+            ? 'Pick a signing key or type a secret.'
+            : undefined;
 
   const targets = {
     ...(targeting === 'picked' && picked.length > 0 && { subscriptionIds: picked }),
@@ -85,6 +104,17 @@ export default function PlaygroundArea() {
     if (targetProblem) problems.target = targetProblem;
     setLocalError(problems);
     if ('error' in parsed || targetProblem) return;
+    if (isAdhoc) {
+      await fireOnce({
+        type: chosen.type,
+        data: parsed.data,
+        to: adhoc.url.trim(),
+        scheme: adhoc.scheme,
+        ...(adhoc.keyId ? { keyId: adhoc.keyId } : { secret: adhoc.secret }),
+        ...(test && { test: true }),
+      });
+      return;
+    }
     await fire({ type: chosen.type, data: parsed.data, ...targets });
   };
 
@@ -160,44 +190,79 @@ export default function PlaygroundArea() {
                 setPicked(ids);
                 setLocalError(({ target: _gone, ...rest }) => rest);
               }}
-              error={localError.target ?? issues.subscriptionIds}
+              error={isAdhoc ? undefined : (localError.target ?? issues.subscriptionIds)}
             />
+            {isAdhoc && (
+              <AdhocTarget
+                draft={adhoc}
+                keys={keys.items}
+                issues={adhocIssues}
+                onChange={(next) => {
+                  setAdhoc(next);
+                  setLocalError(({ target: _gone, ...rest }) => rest);
+                }}
+              />
+            )}
+            {isAdhoc && localError.target && <p className="field-error">{localError.target}</p>}
             <label className="check-line">
               <input type="checkbox" checked={test} onChange={(e) => setTest(e.target.checked)} />
               Mark as a test event
             </label>
-            <div className="field-pair">
-              <Field
-                label="Workspace id"
-                placeholder="ws_default"
-                value={workspaceId}
-                onChange={(e) => setWorkspaceId(e.target.value)}
-                error={issues.workspaceId}
-                help="Subscriptions scoped to workspaces only get events from theirs."
-              />
-              <Field
-                label="Form id"
-                placeholder="form_123"
-                value={formId}
-                onChange={(e) => setFormId(e.target.value)}
-                error={issues.formId}
-                help="For subscriptions mapped to forms."
-              />
-            </div>
-            {fireError && Object.keys(issues).length === 0 && (
+            {!isAdhoc && (
+              <div className="field-pair">
+                <Field
+                  label="Workspace id"
+                  placeholder="ws_default"
+                  value={workspaceId}
+                  onChange={(e) => setWorkspaceId(e.target.value)}
+                  error={issues.workspaceId}
+                  help="Subscriptions scoped to workspaces only get events from theirs."
+                />
+                <Field
+                  label="Form id"
+                  placeholder="form_123"
+                  value={formId}
+                  onChange={(e) => setFormId(e.target.value)}
+                  error={issues.formId}
+                  help="For subscriptions mapped to forms."
+                />
+              </div>
+            )}
+            {isAdhoc && adhocError && Object.keys(adhocIssues).length === 0 && (
+              <div className="callout callout-error" role="alert">
+                Not sent: {adhocError}
+              </div>
+            )}
+            {!isAdhoc && fireError && Object.keys(issues).length === 0 && (
               <div className="callout callout-error" role="alert">
                 Not fired: {fireError}
               </div>
             )}
             <div className="form-actions">
-              <button type="submit" className="button button-primary" disabled={firing}>
-                {firing ? 'Firing…' : 'Fire event'}
-              </button>
+              {isAdhoc ? (
+                <button type="submit" className="button button-primary" disabled={adhocSending}>
+                  {adhocSending ? 'Sending…' : 'Send once'}
+                </button>
+              ) : (
+                <button type="submit" className="button button-primary" disabled={firing}>
+                  {firing ? 'Firing…' : 'Fire event'}
+                </button>
+              )}
             </div>
           </form>
           <div className="playground-side">
+            {adhocResult && <AdhocResult result={adhocResult} />}
             <FiredList />
-            <ScenariosPanel targets={targets} blocked={targeting === 'picked' ? targetProblem : undefined} />
+            <ScenariosPanel
+              targets={targets}
+              blocked={
+                isAdhoc
+                  ? 'Scenarios send to subscriptions: choose "Every matching subscription" or pick some.'
+                  : targeting === 'picked'
+                    ? targetProblem
+                    : undefined
+              }
+            />
           </div>
         </div>
       )}

@@ -1,7 +1,10 @@
-/** Where a fired event goes: every subscription whose events, scope and condition match, or only the ones picked. */
+/**
+ * Where a fired event goes: every subscription whose events, scope and condition match, only the ones
+ * picked, or one ad-hoc URL (signed once, not a delivery).
+ */
 import type { Subscription } from '../../../shared/contract/index.js';
 
-export type Targeting = 'matching' | 'picked';
+export type Targeting = 'matching' | 'picked' | 'adhoc';
 
 export function SubscriptionPicker({
   subscriptions,
@@ -40,6 +43,15 @@ export function SubscriptionPicker({
         />
         Only these subscriptions
       </label>
+      <label className="radio-line">
+        <input
+          type="radio"
+          name="targeting"
+          checked={targeting === 'adhoc'}
+          onChange={() => onTargeting('adhoc')}
+        />
+        Ad-hoc URL
+      </label>
       {targeting === 'picked' &&
         (subscriptions.length === 0 ? (
           <p className="field-help">
@@ -66,10 +78,11 @@ export function SubscriptionPicker({
           </ul>
         ))}
       {error && <p className="field-error">{error}</p>}
-      <p className="field-help">
-        For a one-off URL, create a subscription for it: the engine sends only to subscriptions, so every send
-        is signed, retried and logged the same way.
-      </p>
+      {targeting === 'adhoc' && (
+        <p className="field-help">
+          Signed and sent once, like <code>hookscope send</code>: no retries, not logged as a delivery.
+        </p>
+      )}
     </fieldset>
   );
 }
