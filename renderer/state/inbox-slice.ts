@@ -19,6 +19,7 @@ import type {
   UpdateEndpointParams,
 } from '../../shared/contract/index.js';
 import { issuesByPath, toProblem } from '../api/errors.js';
+import { toggleChecked } from './capture-selection.js';
 import type { LoadState, SliceCreator } from './types.js';
 
 export const CAPTURE_PAGE_SIZE = 200;
@@ -34,6 +35,10 @@ export interface InboxState {
   filter: CaptureFilter;
   /** The row the keyboard cursor is on. */
   selectedId?: string;
+  /** The captures ticked for a bulk export or delete (multi-select). */
+  checked: string[];
+  /** Where a shift-click range starts. */
+  checkAnchor?: string;
   /** The capture shown in the detail panel. */
   openId?: string;
   detail?: CaptureDetail;
@@ -66,9 +71,14 @@ export interface InboxSlice {
   selectCapture(id: string | undefined): void;
   /** Moves the keyboard cursor by `delta` rows (j/k). */
   moveSelection(delta: number): void;
+  /** Ticks or unticks a capture; `range` (shift-click) spans from the last one ticked. */
+  toggleChecked(id: string, range?: boolean): void;
+  /** Ticks every loaded capture, or none. */
+  setAllChecked(all: boolean): void;
   openCapture(id: string | undefined): Promise<void>;
   refreshDetail(): Promise<void>;
-  deleteCapture(id: string): Promise<void>;
+  /** Deletes one capture; `toast: false` lets a bulk delete report once. Resolves true when deleted. */
+  deleteCapture(id: string, options?: { toast?: boolean }): Promise<boolean>;
   setInboxVisible(visible: boolean): void;
   loadInboxKeys(): Promise<void>;
   replayCapture(params: ReplayParams): Promise<Outcome<Replay>>;
@@ -87,6 +97,7 @@ const initial: InboxState = {
   capturesLoad: 'idle',
   loadingOlder: false,
   filter: {},
+  checked: [],
   detailLoad: 'idle',
   unread: 0,
   visible: false,
@@ -167,9 +178,12 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (deps) => (set, get) =
       try {
         const page = await deps.api.listCaptures({ ...get().inbox.filter, limit: CAPTURE_PAGE_SIZE });
         if (id !== listRequest) return;
-        const { selectedId } = get().inbox;
+        const { selectedId, checked } = get().inbox;
+        const loaded = new Set(page.items.map((c) => c.id));
         patch({
           captures: page.items,
+          // Ticks hidden by a new filter would be exported or deleted unseen; drop them.
+          checked: checked.filter((c) => loaded.has(c)),
           nextBefore: page.nextBefore,
           capturesLoad: 'ready',
           loadingOlder: false,
@@ -225,6 +239,13 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (deps) => (set, get) =
       patch({ selectedId: captures[next]?.id });
       if (next >= captures.length - 20) void get().loadOlderCaptures();
     },
+    toggleChecked: (id, range) => {
+      const { captures, checked, checkAnchor } = get().inbox;
+      const next = toggleChecked({ checked, anchorId: checkAnchor }, captures, id, range);
+      patch({ checked: next.checked, checkAnchor: next.anchorId });
+    },
+    setAllChecked: (all) =>
+      patch({ checked: all ? get().inbox.captures.map((c) => c.id) : [], checkAnchor: undefined }),
     openCapture: async (openId) => {
       const id = ++detailRequest;
       if (!openId) return patch({ openId: undefined, detail: undefined, detailLoad: 'idle' });
@@ -246,21 +267,24 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (deps) => (set, get) =
         // The panel keeps what it showed; the next open retries.
       }
     },
-    deleteCapture: async (id) => {
+    deleteCapture: async (id, options) => {
       try {
         await deps.api.deleteCapture({ id });
-        const { captures, openId, selectedId } = get().inbox;
+        const { captures, openId, selectedId, checked } = get().inbox;
         const index = captures.findIndex((c) => c.id === id);
         const remaining = captures.filter((c) => c.id !== id);
         const neighbour = remaining[Math.min(index, remaining.length - 1)]?.id;
         patch({
           captures: remaining,
           selectedId: selectedId === id ? neighbour : selectedId,
+          checked: checked.filter((c) => c !== id),
           ...(openId === id && { openId: undefined, detail: undefined, detailLoad: 'idle' as const }),
         });
-        get().pushToast({ kind: 'success', message: 'Capture deleted' });
+        if (options?.toast !== false) get().pushToast({ kind: 'success', message: 'Capture deleted' });
+        return true;
       } catch (err) {
         get().pushToast({ kind: 'error', message: `Not deleted: ${toProblem(err).message}` });
+        return false;
       }
     },
     setInboxVisible: (visible) => patch({ visible, ...(visible && { unread: 0 }) }),

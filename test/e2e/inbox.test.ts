@@ -161,6 +161,7 @@ describe('inbox', () => {
     await page.keyboard.press('?');
     const overlay = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
     await overlay.getByText('Replay the open capture').waitFor();
+    await overlay.getByText('Select or deselect the focused capture').waitFor();
     await screenshot(page, 'inbox-shortcuts');
     await page.keyboard.press('Escape');
     await expect.poll(() => overlay.count()).toBe(0);
@@ -248,6 +249,63 @@ describe('inbox', () => {
     await edit.getByRole('button', { name: 'Delete endpoint' }).click();
     await edit.getByRole('button', { name: /Really delete/ }).click();
     await expect.poll(() => page.getByRole('listitem', { name: 'Endpoint Flaky' }).count()).toBe(0);
+  });
+
+  it('exports and deletes exactly the checked captures', async () => {
+    for (const n of [1, 2, 3]) {
+      const body = JSON.stringify({ event: 'form.submitted', event_id: `evt_sel_${n}`, data: { n } });
+      expect(await curlPost(endpoint.path, body, sign(body))).toBe('200');
+    }
+    const before = await rows().count();
+    const newest = (await app.host.engine.call('listCaptures', { limit: 3 }, ctx)) as {
+      items: { id: string }[];
+    };
+    await expect.poll(() => rows().count()).toBe(before);
+    const [third, second, first] = newest.items.map((c) => c.id);
+    const bar = page.getByRole('toolbar', { name: 'Selection' });
+    const box = (i: number) =>
+      rows()
+        .nth(i)
+        .getByRole('checkbox', { name: /^Select POST \/hooks\/instafill at / });
+    // Tick the newest, shift-tick the third down (a range of three), then untick the middle one.
+    await box(0).click();
+    await box(2).click({ modifiers: ['Shift'] });
+    await bar.getByText('3 captures selected').waitFor();
+    await box(1).click();
+    await bar.getByText('2 captures selected').waitFor();
+    expect(await box(0).isChecked()).toBe(true);
+    expect(await box(1).isChecked()).toBe(false);
+    await screenshot(page, 'inbox-selection');
+
+    await page.getByLabel('Export scope').selectOption('selected');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export HAR', exact: true }).first().click(),
+    ]);
+    const har = JSON.parse(readFileSync(await download.path(), 'utf8')) as {
+      log: { entries: { _hookscope: { captureId: string } }[] };
+    };
+    expect(har.log.entries.map((e) => e._hookscope.captureId).sort()).toEqual([third, first].sort());
+
+    await bar.getByRole('button', { name: 'Delete selected' }).click();
+    await page
+      .getByRole('dialog', { name: 'Delete 2 captures?' })
+      .getByRole('button', { name: 'Delete 2 captures' })
+      .click();
+    await expect.poll(() => rows().count()).toBe(before - 2);
+    await bar.getByText(/None selected/).waitFor();
+    const left = (await app.host.engine.call('listCaptures', { limit: 500 }, ctx)) as {
+      items: { id: string }[];
+    };
+    const ids = left.items.map((c) => c.id);
+    expect(ids).toContain(second);
+    expect(ids).not.toContain(third);
+    expect(ids).not.toContain(first);
+    // x ticks the cursor's row.
+    await page.keyboard.press('x');
+    await bar.getByText('1 capture selected').waitFor();
+    await bar.getByRole('button', { name: 'Clear selection' }).click();
+    await bar.getByText(/None selected/).waitFor();
   });
 
   it('deletes a capture', async () => {

@@ -1,7 +1,8 @@
 /**
  * The capture list, virtualised: only the rows in view are in the DOM, so 100k captures scroll as
  * smoothly as ten. Older pages load as the end comes into view. A listbox: the keyboard cursor
- * (j/k) is the selected option; Enter or a click opens it.
+ * (j/k) is the selected option; Enter or a click opens it. Each row's checkbox ticks it for a bulk export
+ * or delete (shift-click ticks a range, `x` the cursor's row).
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
@@ -22,6 +23,8 @@ export function CaptureList() {
   const loadOlder = useAppStore((s) => s.loadOlderCaptures);
   const open = useAppStore((s) => s.openCapture);
   const move = useAppStore((s) => s.moveSelection);
+  const checked = useAppStore((s) => s.inbox.checked);
+  const toggle = useAppStore((s) => s.toggleChecked);
   const scrollRef = useRef<HTMLDivElement>(null);
 
   const virtualizer = useVirtualizer({
@@ -76,7 +79,9 @@ export function CaptureList() {
                   capture={capture}
                   selected={capture.id === selectedId}
                   open={capture.id === openId}
+                  checked={checked.includes(capture.id)}
                   onOpen={() => void open(capture.id)}
+                  onCheck={(range) => toggle(capture.id, range)}
                 />
               ) : (
                 <div className="capture-more muted" role="status">
@@ -97,13 +102,18 @@ function CaptureRow({
   capture,
   selected,
   open,
+  checked,
   onOpen,
+  onCheck,
 }: {
   capture: CaptureSummary;
   selected: boolean;
   open: boolean;
+  checked: boolean;
   onOpen(): void;
+  onCheck(range: boolean): void;
 }) {
+  const when = formatWhen(capture.receivedAt);
   return (
     // biome-ignore lint/a11y/useKeyWithClickEvents: the listbox handles the keyboard (j/k, arrows, Enter)
     <div
@@ -112,9 +122,18 @@ function CaptureRow({
       tabIndex={-1}
       aria-selected={selected}
       aria-current={open ? 'true' : undefined}
-      className={`capture-row${selected ? ' is-selected' : ''}${open ? ' is-open' : ''}`}
+      className={`capture-row${selected ? ' is-selected' : ''}${open ? ' is-open' : ''}${checked ? ' is-checked' : ''}`}
       onClick={onOpen}
     >
+      <input
+        type="checkbox"
+        className="capture-check"
+        aria-label={`Select ${capture.method} ${capture.path} at ${when}`}
+        checked={checked}
+        tabIndex={-1}
+        onClick={(event) => event.stopPropagation()}
+        onChange={(event) => onCheck((event.nativeEvent as MouseEvent).shiftKey === true)}
+      />
       <div className="capture-line">
         <span className={`method method-${capture.method.toLowerCase()}`}>{capture.method}</span>
         <span className="capture-path" title={capture.path + capture.query}>
@@ -124,7 +143,7 @@ function CaptureRow({
         <span className={`verdict verdict-${capture.verdict}`}>{capture.verdict}</span>
       </div>
       <div className="capture-line capture-meta muted">
-        <time dateTime={capture.receivedAt}>{formatWhen(capture.receivedAt)}</time>
+        <time dateTime={capture.receivedAt}>{when}</time>
         <span className={`status-code status-${Math.floor(capture.status / 100)}xx`}>
           {capture.status || '—'}
         </span>

@@ -1,6 +1,6 @@
 /**
  * The inbox: endpoints on the left, the live capture list in the middle, the open capture on the right.
- * Keyboard: j/k move, Enter opens, / searches, r replays, c copies curl, Esc closes (see `?`).
+ * Keyboard: j/k move, x ticks, Enter opens, / searches, r replays, c copies curl, Esc closes (see `?`).
  */
 import { useEffect, useRef, useState } from 'react';
 import type { Endpoint } from '../../../shared/contract/index.js';
@@ -17,6 +17,7 @@ import { EndpointEditor } from './endpoint-editor.js';
 import { EndpointsPanel } from './endpoints-panel.js';
 import { ImportDialog } from './import-dialog.js';
 import { ReplayDialog } from './replay-dialog.js';
+import { SelectionBar } from './selection-bar.js';
 import './inbox.css';
 
 type ExportScope = 'all' | 'filtered' | 'selected';
@@ -34,6 +35,7 @@ export default function InboxArea() {
   const captureCurl = useAppStore((s) => s.captureCurl);
   const exportHar = useAppStore((s) => s.exportHar);
   const deleteCapture = useAppStore((s) => s.deleteCapture);
+  const toggleChecked = useAppStore((s) => s.toggleChecked);
   const searchRef = useRef<HTMLInputElement>(null);
   const [editing, setEditing] = useState<{ endpoint?: Endpoint } | undefined>();
   const [replaying, setReplaying] = useState(false);
@@ -59,15 +61,16 @@ export default function InboxArea() {
     }
   };
 
-  const runExport = async (scope: ExportScope) => {
-    const selected = inbox.openId ?? inbox.selectedId;
-    if (scope === 'selected' && !selected) {
+  /** `only` names the captures outright (the detail panel's own export). */
+  const runExport = async (scope: ExportScope, only?: string[]) => {
+    // The ticked captures; with none ticked, the open one (or the cursor's).
+    const current = inbox.openId ?? inbox.selectedId;
+    const ids = only ?? (inbox.checked.length ? inbox.checked : current ? [current] : []);
+    if (scope === 'selected' && ids.length === 0) {
       return pushToast({ kind: 'error', message: 'Select a capture to export it.' });
     }
     try {
-      const har = await exportHar(
-        scope === 'selected' ? { ids: [selected!] } : { filtered: scope === 'filtered' },
-      );
+      const har = await exportHar(scope === 'selected' ? { ids } : { filtered: scope === 'filtered' });
       downloadText(harFilename(scope), har);
       const count = (JSON.parse(har) as { log?: { entries?: unknown[] } }).log?.entries?.length ?? 0;
       pushToast({
@@ -89,6 +92,11 @@ export default function InboxArea() {
   useShortcuts('Inbox', [
     { key: 'j', description: 'Next capture', run: () => moveSelection(1) },
     { key: 'k', description: 'Previous capture', run: () => moveSelection(-1) },
+    {
+      key: 'x',
+      description: 'Select or deselect the focused capture',
+      run: () => inbox.selectedId && toggleChecked(inbox.selectedId),
+    },
     {
       key: 'Enter',
       description: 'Open the selected capture',
@@ -130,7 +138,9 @@ export default function InboxArea() {
               >
                 <option value="all">All captures</option>
                 <option value="filtered">Filtered captures</option>
-                <option value="selected">Selected capture</option>
+                <option value="selected">
+                  {inbox.checked.length ? `Selected captures (${inbox.checked.length})` : 'Selected capture'}
+                </option>
               </select>
               <button type="button" className="button" onClick={() => void runExport(exportScope)}>
                 Export HAR
@@ -160,13 +170,14 @@ export default function InboxArea() {
             <p className="muted no-match">No captures match this filter.</p>
           )}
           {showEmpty && (!filterActive || inbox.filter.endpoint) && <EmptyState endpoint={pickedEndpoint} />}
+          {inbox.captures.length > 0 && <SelectionBar />}
           {inbox.captures.length > 0 && <CaptureList />}
         </div>
         <CaptureDetailPanel
           actions={{
             onReplay: () => void openReplay(),
             onCopyCurl: () => void copyCurl(),
-            onExport: () => void runExport('selected'),
+            onExport: () => inbox.openId && void runExport('selected', [inbox.openId]),
             onDelete: () => inbox.openId && void deleteCapture(inbox.openId),
             onClose: () => void openCapture(undefined),
           }}
