@@ -27,6 +27,7 @@ import { plainSecretBox } from '../electron/core/store/plain-secret-box.js';
 import { RecordStore } from '../electron/core/store/record-store.js';
 import type { Delivery } from '../shared/contract/dispatcher-model.js';
 import type { AuditEntry } from '../shared/contract/system.js';
+import { benchDelivery } from './delivery-fixture.js';
 
 const QUICK = process.argv.includes('--quick');
 const DELIVERIES = QUICK ? 1_000 : 20_000;
@@ -218,36 +219,7 @@ async function restartScanRun() {
   const log = await DeliveryLog.open(options);
   const at = new Date().toISOString();
   for (let i = 0; i < SCAN_PENDING; i++) {
-    const id = `dlv_${i.toString(36).padStart(12, '0')}`;
-    log.put(
-      {
-        id,
-        eventId: `evt_${i}`,
-        eventType: 'form.completed',
-        subscriptionId: 'sub_bench',
-        subscriptionName: 'bench',
-        url: 'https://example.com/hooks',
-        profile: 'instafill',
-        scheme: 'instafill-hmac',
-        status: 'pending',
-        test: false,
-        createdAt: at,
-        updatedAt: at,
-        attemptCount: 1,
-        maxAttempts: 6,
-        event: {
-          id: `evt_${i}`,
-          type: 'form.completed',
-          name: 'x',
-          createdAt: at,
-          workspaceId: 'ws',
-          test: false,
-          data: {},
-        },
-        attempts: [],
-      } satisfies Delivery,
-      Date.now() + i,
-    );
+    log.put(benchDelivery(i, at, 'pending', 'https://example.com/hooks'), Date.now() + i);
   }
   await log.close();
   const openStart = performance.now();

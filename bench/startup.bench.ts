@@ -13,8 +13,8 @@ import { DeliveryLog } from '../electron/core/dispatcher/deliveries/delivery-log
 import type { CaptureRecord } from '../electron/core/receiver/captures/capture-record.js';
 import { RecordStore } from '../electron/core/store/record-store.js';
 import { startHost } from '../electron/host/serve.js';
-import type { Delivery } from '../shared/contract/dispatcher-model.js';
 import { tempDir } from '../test/helpers/tmp.js';
+import { benchDelivery } from './delivery-fixture.js';
 
 const QUICK = process.argv.includes('--quick');
 const CAPTURES = QUICK ? 20_000 : 100_000;
@@ -79,32 +79,7 @@ async function fill(dataDir: string): Promise<number> {
   const at = new Date().toISOString();
   for (let i = 0; i < DELIVERIES; i++) {
     // Finished deliveries: pending ones would be sent at start-up, and this bench measures start-up only.
-    log.put({
-      id: `dlv_${i.toString(36).padStart(12, '0')}`,
-      eventId: `evt_${i}`,
-      eventType: 'form.completed',
-      subscriptionId: 'sub_bench',
-      subscriptionName: 'bench',
-      url: 'http://127.0.0.1:9/hooks',
-      profile: 'instafill',
-      scheme: 'instafill-hmac',
-      status: i % 10 === 0 ? 'failed' : 'succeeded',
-      test: false,
-      createdAt: at,
-      updatedAt: at,
-      attemptCount: 1,
-      maxAttempts: 6,
-      event: {
-        id: `evt_${i}`,
-        type: 'form.completed',
-        name: 'x',
-        createdAt: at,
-        workspaceId: 'ws',
-        test: false,
-        data: {},
-      },
-      attempts: [],
-    } satisfies Delivery);
+    log.put(benchDelivery(i, at, i % 10 === 0 ? 'failed' : 'succeeded', 'http://127.0.0.1:9/hooks'));
   }
   await log.close();
   return performance.now() - started;
