@@ -101,11 +101,11 @@ export function AdhocResult({ result }: { result: SendOnceResult }) {
       <h2 id="adhoc-result-title">Ad-hoc send</h2>
       <p className="adhoc-head">
         {outcome.response ? (
-          <span className={`adhoc-pill ${outcome.ok ? 'adhoc-ok' : 'adhoc-bad'}`}>
+          <span className={`outcome-pill ${outcome.ok ? 'outcome-ok' : 'outcome-bad'}`}>
             HTTP {outcome.response.status}
           </span>
         ) : (
-          <span className="adhoc-pill adhoc-bad">{outcome.error?.code ?? 'error'}</span>
+          <span className="outcome-pill outcome-bad">{outcome.error?.code ?? 'error'}</span>
         )}
         <span>{Math.round(outcome.timings.totalMs)} ms</span>
         <code className="muted">{event.type}</code>

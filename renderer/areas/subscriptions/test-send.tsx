@@ -64,11 +64,11 @@ export function TestSend({ subscriptionId, types }: { subscriptionId: string; ty
         <section className="test-result" aria-label="Test response" aria-live="polite">
           <p className="test-result-head">
             {attempt.response ? (
-              <span className={`status-pill ${attempt.ok ? 'status-ok' : 'status-bad'}`}>
+              <span className={`outcome-pill ${attempt.ok ? 'outcome-ok' : 'outcome-bad'}`}>
                 HTTP {attempt.response.status}
               </span>
             ) : (
-              <span className="status-pill status-bad">{attempt.error?.code ?? 'error'}</span>
+              <span className="outcome-pill outcome-bad">{attempt.error?.code ?? 'error'}</span>
             )}
             <span>{Math.round(attempt.timings.totalMs)} ms</span>
             <code className="muted">{delivery.eventType}</code>
