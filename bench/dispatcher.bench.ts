@@ -25,7 +25,6 @@ import { confBackend } from '../electron/core/store/conf-backend.js';
 import { openConfigStore } from '../electron/core/store/config-store.js';
 import { plainSecretBox } from '../electron/core/store/plain-secret-box.js';
 import { RecordStore } from '../electron/core/store/record-store.js';
-import type { Delivery } from '../shared/contract/dispatcher-model.js';
 import type { AuditEntry } from '../shared/contract/system.js';
 import { benchDelivery } from './delivery-fixture.js';
 
